@@ -1,0 +1,18 @@
+// tlsflags: the TLS Flags extension (draft-ietf-tls-tlsflags) for C++.
+// SPDX-License-Identifier: MIT
+//
+// -----------------------------------------------------------------------------
+// File: tlsflags.hpp
+// -----------------------------------------------------------------------------
+//
+// The umbrella header: everything in the library except optional adapters.
+
+#ifndef TLSFLAGS_TLSFLAGS_HPP_
+#define TLSFLAGS_TLSFLAGS_HPP_
+
+#include "tlsflags/codec.hpp"
+#include "tlsflags/config.hpp"
+#include "tlsflags/error.hpp"
+#include "tlsflags/flag_set.hpp"
+
+#endif  // TLSFLAGS_TLSFLAGS_HPP_
