@@ -342,13 +342,13 @@ class flags_view {
       return old;
     }
 
-    [[nodiscard]] friend constexpr bool operator==(iterator a,
-                                                   iterator b) noexcept {
+    [[nodiscard]] friend constexpr bool operator==(const iterator& a,
+                                                   const iterator& b) noexcept {
       return a.index_ == b.index_ && a.bits_ == b.bits_;
     }
 
-    [[nodiscard]] friend constexpr bool operator!=(iterator a,
-                                                   iterator b) noexcept {
+    [[nodiscard]] friend constexpr bool operator!=(const iterator& a,
+                                                   const iterator& b) noexcept {
       return !(a == b);
     }
 

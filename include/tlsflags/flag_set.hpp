@@ -106,9 +106,10 @@ class basic_flag_set {
     }
   }
 
-  // Constructs a copy of `other`, a set of equal or smaller capacity. The
-  // conversion never loses a flag.
+  // Constructs a copy of `other`, a set of smaller capacity. The conversion
+  // never loses a flag, so it is implicit.
   template <std::size_t Other, typename = std::enable_if_t<(Other < Capacity)>>
+  // cppcheck-suppress noExplicitConstructor
   constexpr basic_flag_set(const basic_flag_set<Other>& other) noexcept {
     for (std::size_t i = 0; i < basic_flag_set<Other>::kWordCount; ++i) {
       words_[i] = other.word(i);
@@ -140,8 +141,8 @@ class basic_flag_set {
 
   // clear removes every flag.
   constexpr void clear() noexcept {
-    for (std::uint64_t& word : words_) {
-      word = 0;
+    for (std::uint64_t& w : words_) {
+      w = 0;
     }
   }
 
@@ -154,16 +155,16 @@ class basic_flag_set {
   // count returns the number of flags in the set.
   [[nodiscard]] constexpr std::size_t count() const noexcept {
     std::size_t n = 0;
-    for (std::uint64_t word : words_) {
-      n += static_cast<std::size_t>(detail::popcount(word));
+    for (std::uint64_t w : words_) {
+      n += static_cast<std::size_t>(detail::popcount(w));
     }
     return n;
   }
 
   // empty returns whether the set holds no flag.
   [[nodiscard]] constexpr bool empty() const noexcept {
-    for (std::uint64_t word : words_) {
-      if (word != 0) {
+    for (std::uint64_t w : words_) {
+      if (w != 0) {
         return false;
       }
     }
@@ -174,10 +175,10 @@ class basic_flag_set {
   // empty.
   [[nodiscard]] constexpr std::optional<std::size_t> highest() const noexcept {
     for (std::size_t i = kWordCount; i > 0; --i) {
-      std::uint64_t word = words_[i - 1];
-      if (word != 0) {
+      const std::uint64_t w = words_[i - 1];
+      if (w != 0) {
         return (i - 1) * 64 + 63 -
-               static_cast<std::size_t>(detail::countl_zero(word));
+               static_cast<std::size_t>(detail::countl_zero(w));
       }
     }
     return std::nullopt;
