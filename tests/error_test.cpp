@@ -45,6 +45,58 @@ constexpr alert_row kAlerts[] = {
      alert::internal_error},
     {errc::empty_set, "empty_set", "W4", alert::internal_error,
      alert::internal_error},
+    {errc::unsolicited_flag, "unsolicited_flag", "S2", alert::illegal_parameter,
+     alert::illegal_parameter},
+    {errc::flag_not_allowed_in_message, "flag_not_allowed_in_message", "S7",
+     alert::illegal_parameter, alert::illegal_parameter},
+    {errc::unknown_message, "unknown_message", "W10", alert::internal_error,
+     alert::internal_error},
+    // M7: the request_mtls draft names the alert itself.
+    {errc::empty_client_certificate, "empty_client_certificate", "M7",
+     alert::bad_certificate, alert::bad_certificate},
+    // Framing (RFC 8446 sections 4.2, 4 and 5): syntax is decode_error under
+    // both policies; W9 is illegal_parameter; W1 and a full reassembly
+    // buffer are the caller's own; record_too_long is record_overflow.
+    {errc::truncated_extension_header, "truncated_extension_header", "",
+     alert::decode_error, alert::decode_error},
+    {errc::extension_length_mismatch, "extension_length_mismatch", "",
+     alert::decode_error, alert::decode_error},
+    {errc::truncated_extension_block, "truncated_extension_block", "",
+     alert::decode_error, alert::decode_error},
+    {errc::extension_block_trailing_octets, "extension_block_trailing_octets",
+     "", alert::decode_error, alert::decode_error},
+    {errc::duplicate_extension, "duplicate_extension", "W9",
+     alert::illegal_parameter, alert::illegal_parameter},
+    {errc::code_point_mismatch, "code_point_mismatch", "W1",
+     alert::internal_error, alert::internal_error},
+    {errc::truncated_handshake_message, "truncated_handshake_message", "",
+     alert::decode_error, alert::decode_error},
+    {errc::unsupported_handshake_type, "unsupported_handshake_type", "",
+     alert::unexpected_message, alert::unexpected_message},
+    {errc::missing_extension_block, "missing_extension_block", "",
+     alert::decode_error, alert::decode_error},
+    {errc::malformed_client_hello, "malformed_client_hello", "",
+     alert::decode_error, alert::decode_error},
+    {errc::malformed_server_hello, "malformed_server_hello", "",
+     alert::decode_error, alert::decode_error},
+    {errc::malformed_certificate_request, "malformed_certificate_request", "",
+     alert::decode_error, alert::decode_error},
+    {errc::malformed_certificate, "malformed_certificate", "",
+     alert::decode_error, alert::decode_error},
+    {errc::malformed_new_session_ticket, "malformed_new_session_ticket", "",
+     alert::decode_error, alert::decode_error},
+    {errc::handshake_message_too_large, "handshake_message_too_large", "",
+     alert::internal_error, alert::internal_error},
+    {errc::truncated_record, "truncated_record", "", alert::decode_error,
+     alert::decode_error},
+    {errc::record_too_long, "record_too_long", "", alert::record_overflow,
+     alert::record_overflow},
+    {errc::empty_handshake_record, "empty_handshake_record", "",
+     alert::decode_error, alert::decode_error},
+    {errc::interleaved_record, "interleaved_record", "",
+     alert::unexpected_message, alert::unexpected_message},
+    {errc::unknown_content_type, "unknown_content_type", "",
+     alert::unexpected_message, alert::unexpected_message},
 };
 
 constexpr bool equal(const char* a, const char* b) {
@@ -101,6 +153,7 @@ TEST_CASE("error.alert_numbers", "[error]") {
   STATIC_REQUIRE(static_cast<int>(alert::internal_error) == 80);
   STATIC_REQUIRE(static_cast<int>(alert::bad_certificate) == 42);
   STATIC_REQUIRE(static_cast<int>(alert::unexpected_message) == 10);
+  STATIC_REQUIRE(static_cast<int>(alert::record_overflow) == 22);
   STATIC_REQUIRE(static_cast<int>(alert::missing_extension) == 109);
   STATIC_REQUIRE(static_cast<int>(alert::unsupported_extension) == 110);
   STATIC_REQUIRE(static_cast<int>(alert::certificate_required) == 116);
@@ -108,6 +161,8 @@ TEST_CASE("error.alert_numbers", "[error]") {
           "illegal_parameter");
   REQUIRE(std::string(tlsflags::alert_name(alert::decode_error)) ==
           "decode_error");
+  REQUIRE(std::string(tlsflags::alert_name(alert::record_overflow)) ==
+          "record_overflow");
   REQUIRE(std::string(tlsflags::alert_name(static_cast<alert>(0))) ==
           "unknown");
 }
