@@ -14,5 +14,8 @@
 #include "tlsflags/config.hpp"
 #include "tlsflags/error.hpp"
 #include "tlsflags/flag_set.hpp"
+#include "tlsflags/message.hpp"
+#include "tlsflags/registry.hpp"
+#include "tlsflags/rules.hpp"
 
 #endif  // TLSFLAGS_TLSFLAGS_HPP_
