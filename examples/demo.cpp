@@ -22,6 +22,10 @@ void print_flags(const tlsflags::basic_flag_set<Capacity>& flags) {
   const char* separator = "";
   for (std::size_t flag : flags) {
     std::printf("%s%zu", separator, flag);
+    if (const tlsflags::flag_info* info = tlsflags::find_flag(flag)) {
+      std::printf(" %.*s", static_cast<int>(info->name.size()),
+                  info->name.data());
+    }
     separator = ", ";
   }
   std::printf("}");
@@ -62,7 +66,7 @@ void show_rejection(std::initializer_list<std::uint8_t> octets) {
 
 int main() {
   std::printf("Encoding and decoding (W2-W4):\n");
-  show_round_trip({80});  // request_mtls, as a client sends it in CH
+  show_round_trip({tlsflags::kRequestMtls});  // as a client sends it in CH
   show_round_trip({1, 5});
   show_round_trip({3, 5, 23});
   show_round_trip({8, 80});
@@ -70,8 +74,9 @@ int main() {
   show_round_trip({});
 
   // A body known at compile time is a constexpr array.
-  constexpr auto kClientHello = tlsflags::encode_array<80>();
-  std::printf("\nCompile-time body for {80}: ");
+  constexpr auto kClientHello =
+      tlsflags::encode_array<tlsflags::kRequestMtls>();
+  std::printf("\nCompile-time body for {80 request_mtls}: ");
   print_hex(kClientHello.data(), kClientHello.size());
   std::printf("\n\nMalformed bodies (W5-W7):\n");
   show_rejection({0x02, 0x02, 0x00});
