@@ -42,7 +42,7 @@ struct valid_row {
   const char* source;
 };
 
-// SPEC-NOTES "Test vectors": every valid row, with where it comes from.
+// docs/rules.md "Test vectors": every valid row, with where it comes from.
 constexpr valid_row kValid[] = {
     {hex("01 01"), {0}, "draft-ietf-tls-tlsflags example (W3)"},
     {hex("01 22"), {1, 5}, "draft-ietf-tls-tlsflags example (W3)"},

@@ -49,13 +49,13 @@ constexpr extension_row kExtensions[] = {
      errc::ok,
      errc::ok,
      {80},
-     "W1: SPEC-NOTES vector, Cloudflare's ClientHello, 0xfe01"},
+     "W1: docs/rules.md vector, Cloudflare's ClientHello, 0xfe01"},
     {tlsflags_test::sparktls_nst(),
      kDefaultCodePoint,
      errc::ok,
      errc::ok,
      {8},
-     "W1: SPEC-NOTES vector, SPARKTLS's NewSessionTicket, 62"},
+     "W1: docs/rules.md vector, SPARKTLS's NewSessionTicket, 62"},
     {hex("003e 0002 01 01"),
      kDefaultCodePoint,
      errc::ok,
@@ -186,7 +186,7 @@ constexpr bool extension_rows_hold() {
 }  // namespace
 
 TEST_CASE("extension.code_point_parameter", "[extension][W1]") {
-  // W1: the SPEC-NOTES vectors, encoded at compile time under each code
+  // W1: the docs/rules.md vectors, encoded at compile time under each code
   // point, and decoded back only under the code point they carry.
   constexpr auto kMtls = tlsflags::encode_extension_array<80>(0xfe01);
   constexpr auto kNst = tlsflags::encode_extension_array<8>();

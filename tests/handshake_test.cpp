@@ -598,7 +598,7 @@ TEST_CASE("handshake.code_points_in_messages", "[handshake][W1]") {
   CHECK(found.code_point == tlsflags::kCloudflareCodePoint);
   CHECK(std::vector<std::size_t>(found.view.begin(), found.view.end()) ==
         std::vector<std::size_t>{80});
-  // The SPEC-NOTES vector sits in the hello byte for byte.
+  // The docs/rules.md vector sits in the hello byte for byte.
   CHECK(to_hex(found.ext.body - 4, found.ext.body_size + 4) == to_hex(kMtls));
 }
 

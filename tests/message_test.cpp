@@ -28,7 +28,7 @@ struct message_row {
   bool cleartext;
 };
 
-// One row a message, straight from SPEC-NOTES S1, S2 and S8 and from the
+// One row a message, straight from docs/rules.md S1, S2 and S8 and from the
 // TLS 1.3 handshake: who sends it and which proposals it may answer.
 constexpr message_row kMessages[] = {
     {message::client_hello, "client_hello", "ch", "CH", true, false,

@@ -1,4 +1,4 @@
-// Tests of the flag registry: the built-in entries against SPEC-NOTES,
+// Tests of the flag registry: the built-in entries against docs/rules.md,
 // lookups by value and by name for every entry, and registries that a user
 // builds at compile time, extending or replacing the built-in one. Registries
 // that must not compile are in tests/compile_fail/.
@@ -31,7 +31,7 @@ struct entry_row {
   bool provisional;
 };
 
-// SPEC-NOTES "The registry": request_mtls as the editor's copy has it
+// docs/rules.md "The registry": request_mtls as the editor's copy has it
 // (proposed in CH, acknowledged in CR), its value provisional.
 constexpr entry_row kExpected[] = {
     {8,

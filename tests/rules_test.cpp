@@ -451,7 +451,7 @@ TEST_CASE("rules.alert_policies", "[rules][invalid]") {
 
 namespace {
 
-// What SPEC-NOTES says about one flag in one message, written rule by rule
+// What docs/rules.md says about one flag in one message, written rule by rule
 // for the three kinds of flag the built-in registry distinguishes, without
 // looking at the registry.
 constexpr errc spec_outcome(message m, std::size_t flag, bool proposed) {

@@ -124,7 +124,7 @@ constexpr wire key_share_hrr() {
   return ext(51, hex("00 1d"));
 }
 
-// SPEC-NOTES vectors: Cloudflare's request-mTLS ClientHello extension and
+// docs/rules.md vectors: Cloudflare's request-mTLS ClientHello extension and
 // SPARKTLS's NewSessionTicket extension.
 constexpr wire cloudflare_mtls() {
   return hex("fe01 000c 0b 00000000000000000000 01");

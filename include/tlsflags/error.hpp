@@ -7,7 +7,7 @@
 //
 // Errors and TLS alerts. Every error the library reports is one value of
 // `errc`, named after the rule it enforces; the rule ids (W1..W10, S1..S8,
-// M1..M8) are those of the project's SPEC-NOTES. Each error maps to the one
+// M1..M8) are those of docs/rules.md. Each error maps to the one
 // TLS alert a handshake should end with, by one of two policies:
 //
 //   * `alert_policy::rfc8446` (the default) follows RFC 8446 section 6: a
@@ -341,7 +341,7 @@ enum class alert_policy : std::uint8_t {
   return "unknown";
 }
 
-// error_rule returns the id of the SPEC-NOTES rule that `error` enforces
+// error_rule returns the id (docs/rules.md) of the rule that `error` enforces
 // ("W5"), or "" for errors that no single rule names.
 [[nodiscard]] constexpr const char* error_rule(errc error) noexcept {
   switch (error) {

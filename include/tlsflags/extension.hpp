@@ -143,7 +143,7 @@ struct [[nodiscard]] extension_result {
 //
 // Example:
 //
-//   // Cloudflare's request-mTLS ClientHello (SPEC-NOTES vectors).
+//   // Cloudflare's request-mTLS ClientHello (docs/rules.md, test vectors).
 //   auto result = tlsflags::decode_extension<128>(
 //       ext, ext_size, tlsflags::kCloudflareCodePoint);
 //   result.flags.test(80);  // true
@@ -248,7 +248,7 @@ prepend_header(const std::array<std::uint8_t, BodySize>& body,
 //
 //   constexpr auto ext =
 //       tlsflags::encode_extension_array<8>(tlsflags::kDefaultCodePoint);
-//   // 00 3e 00 03 02 00 01: SPARKTLS's NewSessionTicket (SPEC-NOTES)
+//   // 00 3e 00 03 02 00 01: SPARKTLS's NewSessionTicket (docs/rules.md)
 template <std::size_t... Flags>
 [[nodiscard]] constexpr auto encode_extension_array(
     std::uint16_t code_point = kDefaultCodePoint) noexcept {

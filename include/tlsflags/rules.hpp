@@ -81,7 +81,7 @@ struct [[nodiscard]] check_result {
   // The alert to send; meaningful only when `error` is not `errc::ok`.
   alert alert_to_send = alert::internal_error;
 
-  // The SPEC-NOTES id of the broken rule, or "" on success.
+  // The id (docs/rules.md) of the broken rule, or "" on success.
   const char* rule = "";
 
   // The offending flag, for `errc::unsolicited_flag` and
