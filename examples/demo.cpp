@@ -54,9 +54,10 @@ void show_rejection(std::initializer_list<std::uint8_t> octets) {
   auto decoded = tlsflags::decode<64>(body, octets.size());
   std::printf("  body ");
   print_hex(body, octets.size());
-  std::printf(" -> %s (%s): %s; send %s (%d)\n",
-              tlsflags::error_name(decoded.error),
-              tlsflags::error_rule(decoded.error),
+  const char* rule = tlsflags::error_rule(decoded.error);
+  std::printf(" -> %s%s%s%s: %s; send %s (%d)\n",
+              tlsflags::error_name(decoded.error), *rule != '\0' ? " (" : "",
+              rule, *rule != '\0' ? ")" : "",
               tlsflags::error_message(decoded.error),
               tlsflags::alert_name(tlsflags::alert_for(decoded.error)),
               static_cast<int>(tlsflags::alert_for(decoded.error)));
