@@ -29,6 +29,7 @@
 
 #include "tlsflags/config.hpp"
 #include "tlsflags/detail/bits.hpp"
+#include "tlsflags/detail/enum_bit_iterator.hpp"
 
 namespace tlsflags {
 
@@ -508,7 +509,8 @@ enum class alert_policy : std::uint8_t {
 // broke. Iteration visits errors in ascending enumerator order.
 class errc_set {
  public:
-  class iterator;
+  // iterator: a forward iterator over the errors of an `errc_set`.
+  using iterator = detail::enum_bit_iterator<errc, std::uint64_t>;
 
   constexpr errc_set() noexcept = default;
 
@@ -544,48 +546,6 @@ class errc_set {
                                                  errc_set b) noexcept {
     return a.bits_ != b.bits_;
   }
-
-  // iterator: a forward iterator over the errors of an `errc_set`.
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = errc;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = errc;
-
-    constexpr iterator() noexcept = default;
-
-    [[nodiscard]] constexpr errc operator*() const noexcept {
-      return static_cast<errc>(detail::countr_zero(bits_));
-    }
-
-    constexpr iterator& operator++() noexcept {
-      bits_ &= bits_ - 1;
-      return *this;
-    }
-
-    constexpr iterator operator++(int) noexcept {
-      iterator old = *this;
-      bits_ &= bits_ - 1;
-      return old;
-    }
-
-    [[nodiscard]] friend constexpr bool operator==(iterator a,
-                                                   iterator b) noexcept {
-      return a.bits_ == b.bits_;
-    }
-
-    [[nodiscard]] friend constexpr bool operator!=(iterator a,
-                                                   iterator b) noexcept {
-      return a.bits_ != b.bits_;
-    }
-
-   private:
-    friend class errc_set;
-    constexpr explicit iterator(std::uint64_t bits) noexcept : bits_(bits) {}
-    std::uint64_t bits_ = 0;
-  };
 
  private:
   static constexpr std::uint64_t bit(errc error) noexcept {

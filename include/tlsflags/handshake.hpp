@@ -753,31 +753,11 @@ class message_framer {
     return finish(6, 0xffff, kMalformed);
   }
 
+  // RFC 8446 section 4.3.1: extensions<0..2^16-1>, the whole body. A
+  // 2-octet length cannot leave those bounds, so `finish()` never reports
+  // the last argument.
   constexpr message_extensions_result encrypted_extensions() noexcept {
-    const std::size_t at = offset(in_);
-    reader list;
-
-    // RFC 8446 section 4.3.1: extensions<0..2^16-1>, the whole body.
-    const errc field = read_extensions(in_, list);
-    if (field != errc::ok) {
-      return fail(field, at);
-    }
-
-    // RFC 8446 section 4.2: exact framing, no duplicate (W9).
-    const block_result block =
-        parse_extension_block(list.data(), list.remaining());
-    if (!block) {
-      return fail_block(block, offset(list));
-    }
-
-    // Nothing follows the block.
-    if (!in_.empty()) {
-      return fail(errc::extension_block_trailing_octets, offset(in_));
-    }
-    message_extensions_result result;
-    result.extensions = handshake_access::make_message(
-        type_, false, block.block, certificate_list(), 1);
-    return result;
+    return finish(0, 0xffff, errc::truncated_extension_block);
   }
 
   constexpr message_extensions_result certificate_request() noexcept {

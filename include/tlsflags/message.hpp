@@ -37,6 +37,7 @@
 
 #include "tlsflags/config.hpp"
 #include "tlsflags/detail/bits.hpp"
+#include "tlsflags/detail/enum_bit_iterator.hpp"
 
 namespace tlsflags {
 
@@ -78,7 +79,8 @@ enum class side : std::uint8_t {
 // outside the enumeration are never members.
 class message_set {
  public:
-  class iterator;
+  // iterator: a forward iterator over the messages of a `message_set`.
+  using iterator = detail::enum_bit_iterator<message, std::uint8_t>;
 
   // Constructs an empty set.
   constexpr message_set() noexcept = default;
@@ -162,48 +164,6 @@ class message_set {
                                                  message_set b) noexcept {
     return a.bits_ != b.bits_;
   }
-
-  // iterator: a forward iterator over the messages of a `message_set`.
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = message;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = message;
-
-    constexpr iterator() noexcept = default;
-
-    [[nodiscard]] constexpr message operator*() const noexcept {
-      return static_cast<message>(detail::countr_zero(bits_));
-    }
-
-    constexpr iterator& operator++() noexcept {
-      bits_ = static_cast<std::uint8_t>(bits_ & (bits_ - 1U));
-      return *this;
-    }
-
-    constexpr iterator operator++(int) noexcept {
-      iterator old = *this;
-      ++*this;
-      return old;
-    }
-
-    [[nodiscard]] friend constexpr bool operator==(iterator a,
-                                                   iterator b) noexcept {
-      return a.bits_ == b.bits_;
-    }
-
-    [[nodiscard]] friend constexpr bool operator!=(iterator a,
-                                                   iterator b) noexcept {
-      return a.bits_ != b.bits_;
-    }
-
-   private:
-    friend class message_set;
-    constexpr explicit iterator(std::uint8_t bits) noexcept : bits_(bits) {}
-    std::uint8_t bits_ = 0;
-  };
 
  private:
   static constexpr std::uint8_t bit(message m) noexcept {
