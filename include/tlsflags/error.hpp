@@ -163,8 +163,10 @@ enum class errc : std::uint8_t {
 
 // alert
 //
-// The TLS alerts this library asks a handshake to end with (RFC 8446
-// section 6), with their wire values.
+// The TLS alerts (RFC 8446 section 6) that this library and the rules it
+// implements name, with their wire values. `alert_for()` returns some of
+// them; the others (missing_extension, unsupported_extension,
+// certificate_required) are there for stacks that send them beside it.
 enum class alert : std::uint8_t {
   unexpected_message = 10,
   record_overflow = 22,
