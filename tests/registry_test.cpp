@@ -94,7 +94,7 @@ constexpr auto kExtended = tlsflags::extend_registry(
                         {message::client_hello},
                         {message::encrypted_extensions},
                         recommended::no,
-                        "RFC XXXX",
+                        "draft-example",
                         false},
                        {2039,
                         "example_client_ct_flag",
@@ -151,7 +151,7 @@ constexpr std::array<flag_info, tlsflags::kMaxFlags> every_flag() {
                            {message::client_hello},
                            {message::encrypted_extensions},
                            recommended::no,
-                           "RFC XXXX",
+                           "draft-example",
                            false};
   }
   return entries;

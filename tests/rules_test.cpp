@@ -569,7 +569,7 @@ TEST_CASE("rules.user_registry", "[rules][user]") {
                                                     {kCH},
                                                     {kEE},
                                                     recommended::no,
-                                                    "RFC XXXX",
+                                                    "draft-example",
                                                     false},
                                                    {1000,
                                                     "example_client_ct_flag",
@@ -933,7 +933,7 @@ TEST_CASE("rules.check_body_above_capacity_with_user_registry",
                                                     {kCH},
                                                     {kEE},
                                                     recommended::no,
-                                                    "RFC XXXX",
+                                                    "draft-example",
                                                     false}});
   static constexpr octets kBody = body_of({1000});
 
@@ -969,16 +969,21 @@ namespace {
 
 // A user registry with a flag acknowledged in EE and one the server
 // proposes in CR, for negotiation.
-constexpr auto kNegotiationRegistry = tlsflags::extend_registry(
-    kBuiltinRegistry,
-    {{42, "example_ee_flag", {kCH}, {kEE}, recommended::no, "RFC XXXX", false},
-     {100,
-      "example_client_ct_flag",
-      {kCR},
-      {kCCT},
-      recommended::no,
-      "RFC YYYY",
-      false}});
+constexpr auto kNegotiationRegistry =
+    tlsflags::extend_registry(kBuiltinRegistry, {{42,
+                                                  "example_ee_flag",
+                                                  {kCH},
+                                                  {kEE},
+                                                  recommended::no,
+                                                  "draft-example",
+                                                  false},
+                                                 {100,
+                                                  "example_client_ct_flag",
+                                                  {kCR},
+                                                  {kCCT},
+                                                  recommended::no,
+                                                  "RFC YYYY",
+                                                  false}});
 
 struct acknowledge_row {
   flags proposals;

@@ -30,7 +30,7 @@
 //       tlsflags::kBuiltinRegistry,
 //       {{42, "example_flag", {tlsflags::message::client_hello},
 //         {tlsflags::message::encrypted_extensions},
-//         tlsflags::recommended::no, "RFC XXXX", false}});
+//         tlsflags::recommended::no, "draft-example", false}});
 //   static_assert(kRegistry.find("example_flag")->value == 42);
 
 #ifndef TLSFLAGS_REGISTRY_HPP_

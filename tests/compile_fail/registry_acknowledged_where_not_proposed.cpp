@@ -13,7 +13,7 @@ constexpr auto kRegistry =
                               {message::certificate_request},
                               {message::encrypted_extensions},
                               tlsflags::recommended::no,
-                              "RFC XXXX",
+                              "draft-example",
                               false}});
 
 int main() {

@@ -16,7 +16,7 @@ constexpr auto kRegistry = tlsflags::extend_registry(
                                   {message::client_hello},
                                   {message::encrypted_extensions},
                                   tlsflags::recommended::no,
-                                  "RFC XXXX",
+                                  "draft-example",
                                   false},
                                  {2039,
                                   "example_client_ct_flag",

@@ -11,14 +11,14 @@ constexpr auto kRegistry = tlsflags::make_registry({{42,
                                                      {message::client_hello},
                                                      {},
                                                      tlsflags::recommended::no,
-                                                     "RFC XXXX",
+                                                     "draft-example",
                                                      false},
                                                     {42,
                                                      "second_flag",
                                                      {message::client_hello},
                                                      {},
                                                      tlsflags::recommended::no,
-                                                     "RFC XXXX",
+                                                     "draft-example",
                                                      false}});
 
 int main() {

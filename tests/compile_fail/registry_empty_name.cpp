@@ -11,7 +11,7 @@ constexpr auto kRegistry = tlsflags::make_registry({{42,
                                                      {message::client_hello},
                                                      {},
                                                      tlsflags::recommended::no,
-                                                     "RFC XXXX",
+                                                     "draft-example",
                                                      false}});
 
 int main() {

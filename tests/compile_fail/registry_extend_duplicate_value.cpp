@@ -13,7 +13,7 @@ constexpr auto kRegistry = tlsflags::extend_registry(
                                   {message::client_hello},
                                   {},
                                   tlsflags::recommended::no,
-                                  "RFC XXXX",
+                                  "draft-example",
                                   false}});
 
 int main() {
