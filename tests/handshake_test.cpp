@@ -613,10 +613,17 @@ std::vector<std::uint8_t> bytes(const wire& w) {
 
 std::vector<std::uint8_t> rec(unsigned type,
                               const std::vector<std::uint8_t>& fragment) {
-  std::vector<std::uint8_t> out = {
-      static_cast<std::uint8_t>(type), 0x03, 0x03,
-      static_cast<std::uint8_t>(fragment.size() >> 8U),
-      static_cast<std::uint8_t>(fragment.size())};
+  // Built by push_back after reserve: in optimized builds GCC 12 warns
+  // wrongly (-Warray-bounds) about insert() after a list-initialized vector;
+  // such false positives are tracked by
+  // https://gcc.gnu.org/bugzilla/show_bug.cgi?id=56456
+  std::vector<std::uint8_t> out;
+  out.reserve(5 + fragment.size());
+  out.push_back(static_cast<std::uint8_t>(type));
+  out.push_back(0x03);
+  out.push_back(0x03);
+  out.push_back(static_cast<std::uint8_t>(fragment.size() >> 8U));
+  out.push_back(static_cast<std::uint8_t>(fragment.size()));
   out.insert(out.end(), fragment.begin(), fragment.end());
   return out;
 }
