@@ -34,7 +34,6 @@
 #ifndef TLSFLAGS_CODEC_HPP_
 #define TLSFLAGS_CODEC_HPP_
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -152,6 +151,44 @@ inline std::uint64_t load_le(const std::uint8_t* p, std::size_t n) noexcept {
          (std::uint64_t{p[n - 1]} << (8 * (n - 1)));
 }
 
+// load_chunk reads `n` octets (1 to 8) at `p` as a little-endian integer:
+// one load for a whole word, at most two otherwise.
+constexpr std::uint64_t load_chunk(const std::uint8_t* p,
+                                   std::size_t n) noexcept {
+#if TLSFLAGS_HAS_IS_CONSTANT_EVALUATED && TLSFLAGS_LITTLE_ENDIAN
+  if (!TLSFLAGS_IS_CONSTANT_EVALUATED()) {
+    if (n == 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p, 8);
+      return word;
+    }
+    return load_le(p, n);
+  }
+#endif
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    word |= std::uint64_t{p[i]} << (8 * i);
+  }
+  return word;
+}
+
+// store_le writes the low `n` octets (1 to 8) of `word` to `p`, least
+// significant first, with at most two overlapping stores: the converse of
+// load_le.
+inline void store_le(std::uint8_t* p, std::uint64_t word,
+                     std::size_t n) noexcept {
+  if (n >= 4) {
+    const auto lo = static_cast<std::uint32_t>(word);
+    const auto hi = static_cast<std::uint32_t>(word >> (8 * (n - 4)));
+    std::memcpy(p, &lo, 4);
+    std::memcpy(p + n - 4, &hi, 4);
+    return;
+  }
+  p[0] = static_cast<std::uint8_t>(word);
+  p[n / 2] = static_cast<std::uint8_t>(word >> (8 * (n / 2)));
+  p[n - 1] = static_cast<std::uint8_t>(word >> (8 * (n - 1)));
+}
+
 // copy_octets stores `n` octets of a vector into zeroed words, octet `i` in
 // bits `8 * (i % 8)` of word `i / 8`. Precondition: `n` is at most 8 times
 // the number of words.
@@ -172,6 +209,31 @@ constexpr void copy_octets(std::uint64_t* words, const std::uint8_t* vector,
   }
 }
 
+// count_flags returns the number of set bits in the `n` octets at `p`,
+// counted a word at a time at run time.
+constexpr std::size_t count_flags(const std::uint8_t* p,
+                                  std::size_t n) noexcept {
+  std::size_t count = 0;
+#if TLSFLAGS_HAS_IS_CONSTANT_EVALUATED
+  if (!TLSFLAGS_IS_CONSTANT_EVALUATED()) {
+    // The order of the octets in a word does not change its bit count.
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p, 8);
+      count += static_cast<std::size_t>(popcount(word));
+    }
+    if (n > 0) {
+      count += static_cast<std::size_t>(popcount(load_le(p, n)));
+    }
+    return count;
+  }
+#endif
+  for (std::size_t i = 0; i < n; ++i) {
+    count += static_cast<std::size_t>(popcount(p[i]));
+  }
+  return count;
+}
+
 // load_vector stores the flags of `length` vector octets that fit into
 // `set`, which must be empty, and returns the number of flags at or above
 // its capacity that it left out. Any octets are accepted.
@@ -179,11 +241,18 @@ template <std::size_t Capacity>
 constexpr std::size_t load_vector(basic_flag_set<Capacity>& set,
                                   const std::uint8_t* vector,
                                   std::size_t length) noexcept {
+  std::uint64_t* words = flag_set_access::words(set);
+
+  // Every flag of a vector of at most `Capacity / 8` octets fits: the common
+  // case, and always so for a set of every flag, is a copy.
+  if (length <= Capacity / 8) {
+    copy_octets(words, vector, length);
+    return 0;
+  }
+
   constexpr std::size_t kStoredOctets = (Capacity + 7) / 8;
   const std::size_t n = length < kStoredOctets ? length : kStoredOctets;
-  std::uint64_t* words = flag_set_access::words(set);
   copy_octets(words, vector, n);
-
   std::size_t dropped = 0;
   if constexpr (Capacity % 8 != 0) {
     // The last stored octet holds flags on both sides of the capacity.
@@ -195,10 +264,7 @@ constexpr std::size_t load_vector(basic_flag_set<Capacity>& set,
       last &= ~above;
     }
   }
-  for (std::size_t i = n; i < length; ++i) {
-    dropped += static_cast<std::size_t>(popcount(vector[i]));
-  }
-  return dropped;
+  return dropped + count_flags(vector + n, length - n);
 }
 
 }  // namespace detail
@@ -231,12 +297,15 @@ template <std::size_t Capacity>
   const std::uint8_t* vector = body + 1;
 
   // The vector is valid, so its last octet holds the highest flag: a set too
-  // small for it is known before any copy.
-  const std::size_t highest =
-      (length - 1) * 8 + detail::highest_bit(vector[length - 1]);
-  if (highest >= Capacity && policy == capacity_policy::reject) {
-    result.error = errc::flag_above_capacity;
-    return result;
+  // small for it is known before any copy. A vector of at most `Capacity / 8`
+  // octets always fits.
+  if (length > Capacity / 8 && policy == capacity_policy::reject) {
+    const std::size_t highest =
+        (length - 1) * 8 + detail::highest_bit(vector[length - 1]);
+    if (highest >= Capacity) {
+      result.error = errc::flag_above_capacity;
+      return result;
+    }
   }
   result.dropped = detail::load_vector(result.flags, vector, length);
   return result;
@@ -290,11 +359,7 @@ class flags_view {
 
   // count returns the number of flags set.
   [[nodiscard]] constexpr std::size_t count() const noexcept {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < size_; ++i) {
-      n += static_cast<std::size_t>(detail::popcount(vector_[i]));
-    }
-    return n;
+    return detail::count_flags(vector_, size_);
   }
 
   // to_set copies the flags into a set of capacity `Capacity`, with the same
@@ -315,7 +380,9 @@ class flags_view {
   [[nodiscard]] constexpr iterator begin() const noexcept;
   [[nodiscard]] constexpr iterator end() const noexcept;
 
-  // iterator: a forward iterator over the set flags, in ascending order.
+  // iterator: a forward iterator over the set flags, in ascending order. It
+  // reads the vector up to 8 octets at a time, so runs of empty octets cost
+  // one load per 8.
   class iterator {
    public:
     using iterator_category = std::forward_iterator_tag;
@@ -359,14 +426,27 @@ class flags_view {
                        std::size_t index) noexcept
         : vector_(vector), size_(size), index_(index) {
       if (index_ < size_) {
-        bits_ = vector_[index_];
+        bits_ = load();
         skip_empty_octets();
       }
     }
 
+    // load reads the (up to) 8 octets from `index_` on.
+    [[nodiscard]] constexpr std::uint64_t load() const noexcept {
+      const std::size_t left = size_ - index_;
+      return detail::load_chunk(vector_ + index_, left < 8 ? left : 8);
+    }
+
+    // skip_empty_octets moves to the next set flag, or to the end, where
+    // `index_` is `size_` as in end().
     constexpr void skip_empty_octets() noexcept {
-      while (bits_ == 0 && ++index_ < size_) {
-        bits_ = vector_[index_];
+      while (bits_ == 0) {
+        index_ += 8;
+        if (index_ >= size_) {
+          index_ = size_;
+          return;
+        }
+        bits_ = load();
       }
     }
 
@@ -545,8 +625,13 @@ template <std::size_t Capacity>
     const std::uint64_t word = flags.word(i);
 #if TLSFLAGS_HAS_IS_CONSTANT_EVALUATED && TLSFLAGS_LITTLE_ENDIAN
     if (!TLSFLAGS_IS_CONSTANT_EVALUATED()) {
+      // A whole word is one store; only the last may be partial.
       const std::size_t left = length - i * 8;
-      std::memcpy(vector + i * 8, &word, left < 8 ? left : 8);
+      if (left >= 8) {
+        std::memcpy(vector + i * 8, &word, 8);
+      } else {
+        detail::store_le(vector + i * 8, word, left);
+      }
       continue;
     }
 #endif
@@ -567,7 +652,7 @@ template <std::size_t Capacity>
 // Example:
 //
 //   constexpr auto body = tlsflags::encode_array<1, 5>();
-//   static_assert(body == std::array<std::uint8_t, 2>{0x01, 0x22});
+//   static_assert(body.size() == 2 && body[0] == 0x01 && body[1] == 0x22);
 template <std::size_t... Flags>
 [[nodiscard]] constexpr auto encode_array() noexcept {
   static_assert(sizeof...(Flags) > 0,
@@ -575,7 +660,11 @@ template <std::size_t... Flags>
                 "out");
   static_assert(((Flags <= kMaxFlag) && ...),
                 "W3: flag numbers run from 0 to 2039");
-  constexpr std::size_t kHighest = std::max({Flags...});
+  constexpr std::size_t kHighest = [] {
+    std::size_t highest = 0;
+    ((highest = Flags > highest ? Flags : highest), ...);
+    return highest;
+  }();
   std::array<std::uint8_t, 1 + kHighest / 8 + 1> out{};
   out[0] = static_cast<std::uint8_t>(kHighest / 8 + 1);
   ((out[1 + Flags / 8] |= static_cast<std::uint8_t>(1U << (Flags % 8))), ...);

@@ -75,6 +75,20 @@
 #endif
 #endif
 
+// TLSFLAGS_HAS_INLINE_POPCOUNT: 1 when __builtin_popcountll compiles to
+// inline code (Clang always; GCC with a popcount instruction: x86 with
+// -mpopcnt or a -march that has it, AArch64). GCC otherwise calls its
+// runtime library, and the library counts bits with shifts and masks
+// instead, in a dozen instructions and no call.
+#ifndef TLSFLAGS_HAS_INLINE_POPCOUNT
+#if TLSFLAGS_HAS_BUILTIN_BITOPS && \
+    (defined(__clang__) || defined(__POPCNT__) || defined(__aarch64__))
+#define TLSFLAGS_HAS_INLINE_POPCOUNT 1
+#else
+#define TLSFLAGS_HAS_INLINE_POPCOUNT 0
+#endif
+#endif
+
 // TLSFLAGS_LITTLE_ENDIAN: 1 on little-endian targets, where the wire order of
 // a flags vector is already the memory order of 64-bit words and decoding is
 // a copy. Other targets use the byte loop.

@@ -50,14 +50,15 @@ namespace detail {
 
 // popcount returns the number of set bits of `x`.
 [[nodiscard]] constexpr int popcount(std::uint64_t x) noexcept {
-#if TLSFLAGS_HAS_BUILTIN_BITOPS
+#if TLSFLAGS_HAS_INLINE_POPCOUNT
   return __builtin_popcountll(x);
 #else
-  int n = 0;
-  for (; x != 0U; x &= x - 1U) {
-    ++n;
-  }
-  return n;
+  // Bit counts of pairs, then of nibbles, then of octets; the product adds
+  // the eight octet counts into the top octet.
+  x -= (x >> 1U) & 0x5555555555555555U;
+  x = (x & 0x3333333333333333U) + ((x >> 2U) & 0x3333333333333333U);
+  x = (x + (x >> 4U)) & 0x0f0f0f0f0f0f0f0fU;
+  return static_cast<int>((x * 0x0101010101010101U) >> 56U);
 #endif
 }
 
