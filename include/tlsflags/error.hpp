@@ -201,15 +201,12 @@ enum class alert_policy : std::uint8_t {
       return policy == alert_policy::draft_literal ? alert::illegal_parameter
                                                    : alert::decode_error;
 
-    // Semantics (W5). A flag above capacity is reported only to callers that
-    // chose to reject it; in a responding message such a flag is one this
-    // side cannot have proposed (S2).
+    // Semantics: W5, and the handshake rules (S2, S7, M4, M5), in the
+    // draft's own words under both policies. A flag above capacity is
+    // reported only to callers that chose to reject it; in a responding
+    // message such a flag is one this side cannot have proposed (S2).
     case errc::trailing_zero_octet:
     case errc::flag_above_capacity:
-      return alert::illegal_parameter;
-
-    // The handshake rules (S2, S7, M4, M5): illegal_parameter in the draft's
-    // own words, under both policies.
     case errc::unsolicited_flag:
     case errc::flag_not_allowed_in_message:
       return alert::illegal_parameter;
