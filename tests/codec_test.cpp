@@ -549,3 +549,65 @@ TEST_CASE("codec.span_overloads", "[codec][span]") {
   REQUIRE(out == kBody);
 }
 #endif
+
+TEST_CASE("codec.make_flag_set", "[codec][flag_set]") {
+  // W3: numbers above 2039 exist in no vector; a checked set refuses them.
+  STATIC_REQUIRE(tlsflags::make_flag_set<64>({8, 3}).flags ==
+                 basic_flag_set<64>{3, 8});
+  STATIC_REQUIRE(tlsflags::make_flag_set<2040>({2039}).flags.test(2039));
+  STATIC_REQUIRE(tlsflags::make_flag_set<2040>({2040}).error ==
+                 errc::flag_out_of_range);
+  STATIC_REQUIRE(tlsflags::make_flag_set<64>({80}).error ==
+                 errc::flag_above_capacity);
+  STATIC_REQUIRE(tlsflags::make_flag_set<64>({}).flags.empty());
+
+  struct row {
+    std::vector<std::size_t> flags;
+    capacity_policy policy;
+    errc error;
+    std::vector<std::size_t> kept;
+    std::size_t dropped;
+    const char* reason;
+  };
+  const row rows[] = {
+      {{1, 5, 1},
+       capacity_policy::reject,
+       errc::ok,
+       {1, 5},
+       0,
+       "duplicates are one flag"},
+      {{63, 64},
+       capacity_policy::reject,
+       errc::flag_above_capacity,
+       {},
+       0,
+       "64 is at capacity: rejected, set empty"},
+      {{63, 64, 80, 64},
+       capacity_policy::drop,
+       errc::ok,
+       {63},
+       3,
+       "dropped and counted, each time it appears"},
+      {{1, 2040},
+       capacity_policy::drop,
+       errc::flag_out_of_range,
+       {},
+       0,
+       "W3: above 2039 fails even under drop"},
+      {{1, static_cast<std::size_t>(-1)},
+       capacity_policy::reject,
+       errc::flag_out_of_range,
+       {},
+       0,
+       "W3: the largest size_t"},
+  };
+  for (const row& r : rows) {
+    CAPTURE(r.reason);
+    auto made =
+        tlsflags::make_flag_set<64>(r.flags.data(), r.flags.size(), r.policy);
+    CHECK(made.error == r.error);
+    CHECK(to_vector(made.flags) == r.kept);
+    CHECK(made.dropped == r.dropped);
+  }
+  CHECK(tlsflags::make_flag_set<64>(nullptr, 0).flags.empty());
+}

@@ -38,6 +38,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <optional>
 
 #include "tlsflags/config.hpp"
@@ -581,6 +582,53 @@ struct diagnosis {
 
   (void)detail::load_vector(result.flags, body + 1, result.vector_octets);
   return result;
+}
+
+// make_flag_set
+//
+// Returns the set of the `count` flag numbers at `flags`, checked as
+// decoding checks the wire: a number above 2039 fails with
+// `errc::flag_out_of_range` (W3), and a number at or above `Capacity` is
+// rejected (`errc::flag_above_capacity`) or dropped and counted, as `policy`
+// says; `dropped` counts each number left out as often as it appears.
+// Duplicates are allowed. On failure the set is empty. `flags` may be
+// null when `count` is 0. For flags known at compile time the
+// `basic_flag_set` constructor, which refuses such numbers at compile time,
+// is simpler.
+//
+// Example:
+//
+//   const std::size_t wanted[] = {8, 80};  // from a configuration file
+//   auto made = tlsflags::make_flag_set<128>(wanted, 2);
+//   if (!made) { ... }  // made.error
+template <std::size_t Capacity>
+[[nodiscard]] constexpr decode_result<Capacity> make_flag_set(
+    const std::size_t* flags, std::size_t count,
+    capacity_policy policy = capacity_policy::reject) noexcept {
+  decode_result<Capacity> result;
+  for (std::size_t i = 0; i < count; ++i) {
+    // W3: no vector carries a flag above 2039.
+    if (flags[i] > kMaxFlag) {
+      return decode_result<Capacity>{{}, 0, errc::flag_out_of_range};
+    }
+    if (!result.flags.set(flags[i])) {
+      if (policy == capacity_policy::reject) {
+        return decode_result<Capacity>{{}, 0, errc::flag_above_capacity};
+      }
+      ++result.dropped;
+    }
+  }
+  return result;
+}
+
+// make_flag_set
+//
+// As above, for flags written in place: `make_flag_set<128>({8, 80})`.
+template <std::size_t Capacity>
+[[nodiscard]] constexpr decode_result<Capacity> make_flag_set(
+    std::initializer_list<std::size_t> flags,
+    capacity_policy policy = capacity_policy::reject) noexcept {
+  return make_flag_set<Capacity>(flags.begin(), flags.size(), policy);
 }
 
 // encoded_size returns the size of the body that encodes `flags`: the length
