@@ -183,35 +183,34 @@ int run_encode(const args& a) {
     }
   }
 
-  std::uint8_t out[4 + 256];
-  const std::size_t body_start = a.extension ? 4 : 0;
+  // Room for the largest extension: header, length octet, 255 octets.
+  std::uint8_t
+      out[tlsflags::kExtensionHeaderSize + 1 + tlsflags::kMaxVectorSize];
   const tlsflags::encode_result encoded =
-      tlsflags::encode(flags, out + body_start, sizeof out - body_start);
+      a.extension
+          ? tlsflags::encode_extension(flags, out, sizeof out, codepoint)
+          : tlsflags::encode(flags, out, sizeof out);
   if (!encoded) {
-    // Not reachable with at least one valid flag; kept for honesty.
+    // The set holds at least one flag and the buffer fits any encoding;
+    // report rather than assume.
     std::fprintf(stderr, "tlsflags: %s\n",
                  describe_error(encoded.error).c_str());
     return kExitInvalid;
   }
-  if (a.extension) {
-    out[0] = static_cast<std::uint8_t>(codepoint >> 8);
-    out[1] = static_cast<std::uint8_t>(codepoint & 0xff);
-    out[2] = 0;
-    out[3] = static_cast<std::uint8_t>(encoded.size);
-  }
-  const std::string body = to_hex(out + body_start, encoded.size);
+  const std::size_t body_start =
+      a.extension ? tlsflags::kExtensionHeaderSize : 0;
+  const std::string body = to_hex(out + body_start, encoded.size - body_start);
   if (a.json) {
     std::printf("{\"valid\": true, \"flags\": %s, \"body\": \"%s\"",
                 json_flags(flags).c_str(), body.c_str());
     if (a.extension) {
       std::printf(", \"codepoint\": %u, \"extension\": \"%s\"", codepoint,
-                  to_hex(out, 4 + encoded.size).c_str());
+                  to_hex(out, encoded.size).c_str());
     }
     std::printf("}\n");
     return kExitValid;
   }
-  std::printf("%s\n", a.extension ? to_hex(out, 4 + encoded.size).c_str()
-                                  : body.c_str());
+  std::printf("%s\n", to_hex(out, encoded.size).c_str());
   return kExitValid;
 }
 
